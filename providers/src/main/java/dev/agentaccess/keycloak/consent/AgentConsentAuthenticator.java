@@ -1,0 +1,198 @@
+package dev.agentaccess.keycloak.consent;
+
+import dev.agentaccess.keycloak.common.AgentClients;
+import dev.agentaccess.keycloak.common.McpServers;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Objects;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserConsentModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.LoginProtocol;
+import org.keycloak.services.managers.UserConsentManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The agent consent step of the browser flow. After the person has logged in, an agent (and only an
+ * agent) must be approved on our own page, {@code agent-consent.ftl}, which names the agent, where
+ * the code goes, the MCP server it wants and each scope in plain words.
+ *
+ * <p>Approve stores the grant as a Keycloak user consent, so Keycloak's own generic consent page is
+ * not shown as well, the grant appears in the account console, and on the next visit with the same
+ * scopes the person is not asked again; a new scope asks again. Deny ends the authorization with
+ * {@code error=access_denied} at the agent's redirect URI, as Keycloak's consent page does. Nothing
+ * but an explicit Approve lets the flow continue to issue a code.
+ *
+ * <p>Keycloak calls it through the {@code authenticator} SPI as a REQUIRED step of the realm's
+ * browser flow (see the demo realm's "agent browser" flow).
+ */
+final class AgentConsentAuthenticator implements Authenticator {
+
+  static final String TEMPLATE = "agent-consent.ftl";
+  static final String APPROVE = "approve";
+  static final String DENY = "deny";
+  static final String RISK_ATTRIBUTE = "agent-access.risk";
+
+  @Override
+  public void authenticate(AuthenticationFlowContext context) {
+    ClientModel client = context.getAuthenticationSession().getClient();
+    if (!AgentClients.isAgent(client) || allRequestedScopesGranted(context)) {
+      context.success();
+      return;
+    }
+    context.challenge(consentPage(context));
+  }
+
+  @Override
+  public void action(AuthenticationFlowContext context) {
+    MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+    if (form.containsKey(DENY)) {
+      deny(context);
+    } else if (form.containsKey(APPROVE)) {
+      approve(context);
+    } else {
+      // Neither button: show the page again rather than guess what the person meant.
+      context.challenge(consentPage(context));
+    }
+  }
+
+  private static void approve(AuthenticationFlowContext context) {
+    KeycloakSession session = context.getSession();
+    RealmModel realm = context.getRealm();
+    UserModel user = context.getUser();
+    ClientModel client = context.getAuthenticationSession().getClient();
+    List<ClientScopeModel> requested = requestedScopes(context);
+
+    UserConsentModel consent =
+        UserConsentManager.getConsentByClient(session, realm, user, client.getId());
+    if (consent == null) {
+      consent = new UserConsentModel(client);
+      UserConsentManager.addConsent(session, realm, user, consent);
+    }
+    for (ClientScopeModel scope : requested) {
+      if (!consent.isClientScopeGranted(scope)) {
+        consent.addGrantedClientScope(scope);
+      }
+    }
+    UserConsentManager.updateConsent(session, realm, user, consent);
+
+    context
+        .getEvent()
+        .clone()
+        .event(EventType.GRANT_CONSENT)
+        .detail(Details.CONSENT, Details.CONSENT_VALUE_CONSENT_GRANTED)
+        .detail(Details.SCOPE, scopeNames(requested))
+        .detail(OAuth2Constants.RESOURCE, resourceOf(context.getAuthenticationSession()))
+        .success();
+    context.success();
+  }
+
+  private static void deny(AuthenticationFlowContext context) {
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    LoginProtocol protocol =
+        context.getSession().getProvider(LoginProtocol.class, authSession.getProtocol());
+    protocol
+        .setRealm(context.getRealm())
+        .setHttpHeaders(context.getHttpRequest().getHttpHeaders())
+        .setUriInfo(context.getUriInfo())
+        .setEventBuilder(context.getEvent());
+    Response response = protocol.sendError(authSession, LoginProtocol.Error.CONSENT_DENIED, null);
+    context
+        .getEvent()
+        .detail(Details.SCOPE, scopeNames(requestedScopes(context)))
+        .detail(OAuth2Constants.RESOURCE, resourceOf(authSession))
+        .error(Errors.REJECTED_BY_USER);
+    // forceChallenge, not failure(): a denial is a decision, not a failed login, and must not
+    // count towards brute-force lockout.
+    context.forceChallenge(response);
+  }
+
+  private static boolean allRequestedScopesGranted(AuthenticationFlowContext context) {
+    UserConsentModel consent =
+        UserConsentManager.getConsentByClient(
+            context.getSession(),
+            context.getRealm(),
+            context.getUser(),
+            context.getAuthenticationSession().getClient().getId());
+    return consent != null
+        && requestedScopes(context).stream().allMatch(consent::isClientScopeGranted);
+  }
+
+  /** The scopes this authorization request asks the person about. */
+  private static List<ClientScopeModel> requestedScopes(AuthenticationFlowContext context) {
+    RealmModel realm = context.getRealm();
+    return context.getAuthenticationSession().getClientScopes().stream()
+        .map(realm::getClientScopeById)
+        .filter(Objects::nonNull)
+        .filter(ClientScopeModel::isDisplayOnConsentScreen)
+        .sorted((a, b) -> a.getName().compareTo(b.getName()))
+        .toList();
+  }
+
+  private static Response consentPage(AuthenticationFlowContext context) {
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    ClientModel agent = authSession.getClient();
+    String resource = resourceOf(authSession);
+    ClientModel mcpServer =
+        McpServers.byResource(context.getSession(), context.getRealm(), resource).orElse(null);
+    String redirectHost = ConsentScreen.hostOf(authSession.getRedirectUri());
+
+    ConsentScreen screen =
+        new ConsentScreen(
+            displayName(agent),
+            agent.getClientId(),
+            agent.getAttribute(AgentClients.REGISTRATION_TYPE_ATTRIBUTE),
+            redirectHost,
+            ConsentScreen.isLoopbackHost(redirectHost),
+            mcpServer == null ? resource : displayName(mcpServer),
+            resource,
+            requestedScopes(context).stream()
+                .map(
+                    scope ->
+                        new ConsentScreen.Scope(
+                            scope.getName(),
+                            scope.getConsentScreenText(),
+                            Objects.requireNonNullElse(scope.getAttribute(RISK_ATTRIBUTE), "low")))
+                .toList());
+    return context.form().setAttribute("agentConsent", screen).createForm(TEMPLATE);
+  }
+
+  private static String scopeNames(List<ClientScopeModel> scopes) {
+    return String.join(" ", scopes.stream().map(ClientScopeModel::getName).toList());
+  }
+
+  private static String resourceOf(AuthenticationSessionModel authSession) {
+    return authSession.getClientNote(OAuth2Constants.RESOURCE);
+  }
+
+  private static String displayName(ClientModel client) {
+    String name = client.getName();
+    return name == null || name.isBlank() ? client.getClientId() : name;
+  }
+
+  @Override
+  public boolean requiresUser() {
+    return true;
+  }
+
+  @Override
+  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+    return true;
+  }
+
+  @Override
+  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
+
+  @Override
+  public void close() {}
+}
