@@ -19,8 +19,11 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserConsentModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.LoginProtocol;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.services.managers.UserConsentManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.util.TokenUtil;
 
 /**
  * The agent consent step of the browser flow. After the person has logged in, an agent (and only an
@@ -90,6 +93,8 @@ final class AgentConsentAuthenticator implements Authenticator {
         .getEvent()
         .clone()
         .event(EventType.GRANT_CONSENT)
+        .user(user)
+        .detail(Details.USERNAME, user.getUsername())
         .detail(Details.CONSENT, Details.CONSENT_VALUE_CONSENT_GRANTED)
         .detail(Details.SCOPE, scopeNames(requested))
         .detail(OAuth2Constants.RESOURCE, resourceOf(context.getAuthenticationSession()))
@@ -109,6 +114,8 @@ final class AgentConsentAuthenticator implements Authenticator {
     Response response = protocol.sendError(authSession, LoginProtocol.Error.CONSENT_DENIED, null);
     context
         .getEvent()
+        .user(context.getUser())
+        .detail(Details.USERNAME, context.getUser().getUsername())
         .detail(Details.SCOPE, scopeNames(requestedScopes(context)))
         .detail(OAuth2Constants.RESOURCE, resourceOf(authSession))
         .error(Errors.REJECTED_BY_USER);
@@ -124,16 +131,28 @@ final class AgentConsentAuthenticator implements Authenticator {
             context.getRealm(),
             context.getUser(),
             context.getAuthenticationSession().getClient().getId());
+    // prompt=consent asks the person again even for scopes granted before, as Keycloak does.
+    boolean promptConsent =
+        TokenUtil.hasPrompt(
+            context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.PROMPT_PARAM),
+            OIDCLoginProtocol.PROMPT_VALUE_CONSENT);
     return consent != null
+        && !promptConsent
         && requestedScopes(context).stream().allMatch(consent::isClientScopeGranted);
   }
 
-  /** The scopes this authorization request asks the person about. */
+  /**
+   * The scopes this authorization request asks the person about. Keycloak only records them on the
+   * authentication session after the flow, so we resolve them from the {@code scope} parameter the
+   * same way Keycloak does.
+   */
   private static List<ClientScopeModel> requestedScopes(AuthenticationFlowContext context) {
-    RealmModel realm = context.getRealm();
-    return context.getAuthenticationSession().getClientScopes().stream()
-        .map(realm::getClientScopeById)
-        .filter(Objects::nonNull)
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    return TokenManager.getRequestedClientScopes(
+            context.getSession(),
+            authSession.getClientNote(OAuth2Constants.SCOPE),
+            authSession.getClient(),
+            context.getUser())
         .filter(ClientScopeModel::isDisplayOnConsentScreen)
         .sorted((a, b) -> a.getName().compareTo(b.getName()))
         .toList();
@@ -153,7 +172,6 @@ final class AgentConsentAuthenticator implements Authenticator {
             agent.getClientId(),
             agent.getAttribute(AgentClients.REGISTRATION_TYPE_ATTRIBUTE),
             redirectHost,
-            ConsentScreen.isLoopbackHost(redirectHost),
             mcpServer == null ? resource : displayName(mcpServer),
             resource,
             requestedScopes(context).stream()

@@ -1,0 +1,84 @@
+package dev.agentaccess.it;
+
+import java.io.File;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The person at the keyboard: Debian's Chromium, headless, driven through its own chromedriver (no
+ * driver download). A new browser per test, so no login cookie leaks between tests.
+ */
+final class Browser implements AutoCloseable {
+
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+
+  Browser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    // The machine's network is closed: without the background-networking flags Chromium keeps
+    // trying to reach Google and slows every page down.
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--window-size=1280,1024");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+    this.driver = new ChromeDriver(service, options);
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  WebElement await(By locator) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  void logIn(String username, String password) {
+    await(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("kc-login")).click();
+  }
+
+  String text(By locator) {
+    return await(locator).getText();
+  }
+
+  void click(By locator) {
+    await(locator).click();
+  }
+
+  /** Waits until the browser has left Keycloak for the given URL prefix and returns the URL. */
+  String awaitUrlStartingWith(String prefix) {
+    wait.until(d -> d.getCurrentUrl() != null && d.getCurrentUrl().startsWith(prefix));
+    return driver.getCurrentUrl();
+  }
+
+  String pageSource() {
+    return driver.getPageSource();
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
