@@ -79,5 +79,9 @@ class DiscoveryAndRegistrationTest {
     assertThat(error.path("error").asText()).isEqualTo("invalid_redirect_uri");
     assertThat(error.path("error_description").asText()).contains(redirectUri);
     assertThat(response.body()).doesNotContain("Exception").doesNotContain("java.");
+    AgentAccessEnvironment.auditLog()
+        .await(
+            "agent.registration_refused",
+            r -> "invalid_redirect_uri".equals(r.path("error").asText()));
   }
 }

@@ -65,7 +65,9 @@ class RealAgentFlowTest {
 
       String clientId = result.path("clientId").asText();
       AuditLog audit = AgentAccessEnvironment.auditLog();
-      audit.await("agent.registered", r -> clientId.equals(r.path("agent").asText()));
+      JsonNode registered =
+          audit.await("agent.registered", r -> clientId.equals(r.path("agent").asText()));
+      assertThat(registered.path("agentName").asText()).isEqualTo("Agent Access test agent");
       JsonNode consent =
           audit.await("consent.granted", r -> clientId.equals(r.path("agent").asText()));
       assertThat(consent.path("username").asText()).isEqualTo("alice");

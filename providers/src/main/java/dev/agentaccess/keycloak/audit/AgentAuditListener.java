@@ -1,5 +1,6 @@
 package dev.agentaccess.keycloak.audit;
 
+import dev.agentaccess.keycloak.common.AgentAccessRealm;
 import dev.agentaccess.keycloak.common.AgentClients;
 import dev.agentaccess.keycloak.common.RequestAttributes;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import org.keycloak.OAuth2Constants;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -22,7 +24,8 @@ import org.keycloak.util.JsonSerialization;
  * Writes one JSON line per agent event to the Keycloak log, category {@value #CATEGORY}: agent
  * registered, consent granted or denied, token issued or refreshed. Keycloak calls it through the
  * {@code eventsListener} SPI for every event of a realm that lists {@code agent-audit} among its
- * event listeners; events of non-agent clients are ignored.
+ * event listeners; events of non-agent clients are ignored, except refused registrations in a realm
+ * with agent access, which leave no client to look at.
  */
 final class AgentAuditListener implements EventListenerProvider {
 
@@ -39,7 +42,20 @@ final class AgentAuditListener implements EventListenerProvider {
   public void onEvent(Event event) {
     Optional<String> auditType =
         AgentAuditEventTypes.auditTypeOf(event.getType(), event.getError());
-    if (auditType.isEmpty() || !isAgentEvent(event)) {
+    if (auditType.isEmpty()) {
+      return;
+    }
+    RealmModel realm = session.realms().getRealm(event.getRealmId());
+    ClientModel client =
+        realm == null || event.getClientId() == null
+            ? null
+            : realm.getClientByClientId(event.getClientId());
+    // A refused registration leaves no client behind: in an agent realm it is audited all the same.
+    boolean audited =
+        event.getType() == EventType.CLIENT_REGISTER_ERROR
+            ? AgentAccessRealm.isEnabled(realm)
+            : AgentClients.isAgent(client);
+    if (!audited) {
       return;
     }
     Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
@@ -51,8 +67,9 @@ final class AgentAuditListener implements EventListenerProvider {
         new AgentAuditRecord(
             event.getTime(),
             auditType.get(),
-            realmName(event.getRealmId()),
+            realm == null ? event.getRealmId() : realm.getName(),
             event.getClientId(),
+            client == null ? null : client.getName(),
             event.getUserId(),
             details.get(Details.USERNAME),
             resource,
@@ -64,26 +81,6 @@ final class AgentAuditListener implements EventListenerProvider {
     } catch (IOException e) {
       AUDIT.errorf(e, "Could not write the audit record for %s", auditType.get());
     }
-  }
-
-  private boolean isAgentEvent(Event event) {
-    if (event.getClientId() == null) {
-      return false;
-    }
-    RealmModel realm = session.realms().getRealm(event.getRealmId());
-    if (realm == null) {
-      return false;
-    }
-    ClientModel client = realm.getClientByClientId(event.getClientId());
-    // A refused registration leaves no client behind: it was an agent asking all the same.
-    return client == null
-        ? event.getType().name().startsWith("CLIENT_REGISTER")
-        : AgentClients.isAgent(client);
-  }
-
-  private String realmName(String realmId) {
-    RealmModel realm = session.realms().getRealm(realmId);
-    return realm == null ? realmId : realm.getName();
   }
 
   private static List<String> scopes(String scopeDetail) {

@@ -9,6 +9,8 @@ import java.util.List;
  * Serialised as one JSON line; fields that do not apply are left out.
  *
  * @param time event time, epoch milliseconds
+ * @param agent the agent's client id
+ * @param agentName the name the agent registered with
  * @param type {@code agent.registered}, {@code consent.granted}, {@code consent.denied}, {@code
  *     token.issued}, ...
  */
@@ -30,6 +32,7 @@ public record AgentAuditRecord(
     String type,
     String realm,
     String agent,
+    String agentName,
     String user,
     String username,
     String resource,
