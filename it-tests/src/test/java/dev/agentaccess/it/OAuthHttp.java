@@ -121,6 +121,21 @@ final class OAuthHttp {
     return AgentAccessEnvironment.issuer() + "/protocol/openid-connect/token";
   }
 
+  /** Exchanges an authorization code at the token endpoint (public client, PKCE, RFC 8707). */
+  static HttpResponse<String> exchangeCode(
+      String clientId, String code, String redirectUri, Pkce pkce, String resource)
+      throws IOException, InterruptedException {
+    return postForm(
+        tokenEndpoint(),
+        Map.of(
+            "grant_type", "authorization_code",
+            "client_id", clientId,
+            "code", code,
+            "redirect_uri", redirectUri,
+            "code_verifier", pkce.verifier(),
+            "resource", resource));
+  }
+
   /** The query parameters of a URL, decoded. */
   static Map<String, String> queryOf(String url) {
     String query = URI.create(url).getRawQuery();
