@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,23 +36,35 @@ class DiscoveryAndRegistrationTest {
         .isTrue();
   }
 
-  @Test
-  void anAgentRegistersAnonymouslyAsTheMcpSdkDoes() throws Exception {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"scope\": \"read:analytics-data write:customer-events\",",
+        "\"scope\": \"openid\",",
+        "\"scope\": \"openid profile email offline_access\",",
+        ""
+      })
+  void anAgentRegistersAnonymouslyAsTheMcpSdkDoesWhateverScopeItAsksFor(String scopeMember)
+      throws Exception {
     HttpResponse<String> response =
         OAuthHttp.postJson(
             AgentAccessEnvironment.issuer() + "/clients-registrations/openid-connect",
             """
             {"client_name": "SDK-style agent", "redirect_uris": ["http://localhost:53117/callback"],
              "grant_types": ["authorization_code", "refresh_token"], "response_types": ["code"],
-             "token_endpoint_auth_method": "none",
-             "scope": "read:analytics-data write:customer-events"}
-            """);
+             %s "token_endpoint_auth_method": "none"}
+            """
+                .formatted(scopeMember));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     JsonNode client = OAuthHttp.json(response);
     assertThat(client.path("client_id").asText()).isNotBlank();
     assertThat(client.path("token_endpoint_auth_method").asText()).isEqualTo("none");
     assertThat(client.path("registration_access_token").asText()).isNotBlank();
+    // Whatever it asked for, an agent may ask for exactly the MCP servers' scopes later.
+    assertThat(client.path("scope").asText().split(" "))
+        .containsExactlyInAnyOrder(
+            "read:analytics-data", "write:customer-events", "export:customer-data");
   }
 
   @ParameterizedTest

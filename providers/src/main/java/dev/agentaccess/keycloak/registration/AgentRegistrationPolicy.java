@@ -21,8 +21,9 @@ import org.keycloak.services.clientregistration.policy.ClientRegistrationPolicy;
 
 /**
  * The agent rules for anonymous RFC 7591 registration. It replaces Keycloak's "Trusted Hosts"
- * policy (which refuses every MCP client, since they register from anywhere) with rules about what
- * an agent may ask for, and shapes every admitted client into an agent:
+ * policy (which refuses every MCP client, since they register from anywhere) and "Allowed Client
+ * Scopes" (which refuses a plain {@code "scope": "openid"}) with rules about what an agent may ask
+ * for, and shapes every admitted client into an agent:
  *
  * <ul>
  *   <li>redirect URIs must be https or loopback ({@link RedirectUriRules}), otherwise {@code 400
