@@ -73,8 +73,15 @@ final class Browser implements AutoCloseable {
     return driver.getCurrentUrl();
   }
 
-  String pageSource() {
-    return driver.getPageSource();
+  /** Saves what the person sees, for reviewing the page (written under target/screenshots). */
+  void screenshot(String name) throws java.io.IOException {
+    java.nio.file.Path dir =
+        java.nio.file.Path.of(System.getProperty("log.dir", "target"), "screenshots");
+    java.nio.file.Files.createDirectories(dir);
+    byte[] png =
+        ((org.openqa.selenium.TakesScreenshot) driver)
+            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    java.nio.file.Files.write(dir.resolve(name + ".png"), png);
   }
 
   @Override

@@ -38,6 +38,7 @@ class RealAgentFlowTest {
           .doesNotContain("Record new customer events");
       assertThat(person.text(By.id("agent-consent-redirect-host"))).isEqualTo("127.0.0.1");
       assertThat(person.text(By.id("agent-consent-localhost-warning"))).contains("this computer");
+      person.screenshot("agent-consent");
       person.click(By.id("agent-consent-approve"));
 
       JsonNode result = agent.awaitResult();
