@@ -4,12 +4,11 @@
 <#import "buttons.ftl" as buttons>
 <@layout.registrationLayout bodyClass="oauth agent-consent"; section>
   <#if section = "header">
-    <span id="agent-consent-title">${msg("agentConsentTitle", agentConsent.agentName)}</span>
+    <#-- Agent-supplied text is never passed to msg(): Keycloak would resolve ${'$'}{...} in it as a message key. -->
+    <span id="agent-consent-title">${msg("agentConsentTitle")}</span>
   <#elseif section = "form">
     <div id="agent-consent" class="agent-consent">
-      <p id="agent-consent-summary">
-        ${msg("agentConsentSummary", agentConsent.agentName, agentConsent.mcpServerName)}
-      </p>
+      <p id="agent-consent-summary">${msg("agentConsentSummary")}</p>
 
       <dl class="agent-consent-facts">
         <dt>${msg("agentConsentAgent")}</dt>
@@ -23,8 +22,10 @@
         <dd id="agent-consent-resource"><strong>${agentConsent.mcpServerName}</strong>
           <span class="agent-consent-muted">${agentConsent.mcpServerUri}</span></dd>
 
-        <dt>${msg("agentConsentRedirect")}</dt>
-        <dd id="agent-consent-redirect-host">${agentConsent.redirectHost}</dd>
+        <#if agentConsent.redirectHost??>
+          <dt>${msg("agentConsentRedirect")}</dt>
+          <dd id="agent-consent-redirect-host">${agentConsent.redirectHost}</dd>
+        </#if>
       </dl>
 
       <#if agentConsent.localhostOnly>
@@ -35,6 +36,9 @@
 
       <h2 class="agent-consent-heading">${msg("agentConsentScopesHeading")}</h2>
       <ul id="agent-consent-scopes" class="agent-consent-scopes">
+        <#if !agentConsent.scopes?has_content>
+          <li class="agent-consent-scope" id="agent-consent-no-scopes">${msg("agentConsentNoScopes")}</li>
+        </#if>
         <#list agentConsent.scopes as scope>
           <li class="agent-consent-scope" data-scope="${scope.name}">
             <span class="agent-consent-scope-text">${advancedMsg(scope.text)}</span>

@@ -59,8 +59,17 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.id("kc-login")).click();
   }
 
+  /** Waits until the page shows the text somewhere (single-page apps render late). */
+  void awaitText(String text) {
+    wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+  }
+
   String text(By locator) {
     return await(locator).getText();
+  }
+
+  int elements(By locator) {
+    return driver.findElements(locator).size();
   }
 
   void click(By locator) {

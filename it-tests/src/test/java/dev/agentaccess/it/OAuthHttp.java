@@ -66,17 +66,30 @@ final class OAuthHttp {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
+  static String registrationEndpoint() {
+    return AgentAccessEnvironment.issuer() + "/clients-registrations/openid-connect";
+  }
+
   /** Registers an agent exactly as the MCP TypeScript SDK does; returns its client_id. */
   static String registerAgent(String redirectUri) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        postJson(
-            AgentAccessEnvironment.issuer() + "/clients-registrations/openid-connect",
-            """
-            {"client_name": "Probe agent", "redirect_uris": ["%s"],
-             "grant_types": ["authorization_code", "refresh_token"], "response_types": ["code"],
-             "token_endpoint_auth_method": "none", "scope": "read:analytics-data"}
-            """
-                .formatted(redirectUri));
+    return registerAgent("Probe agent", redirectUri);
+  }
+
+  static String registerAgent(String clientName, String redirectUri)
+      throws IOException, InterruptedException {
+    String body =
+        JSON.createObjectNode()
+            .put("client_name", clientName)
+            .put("token_endpoint_auth_method", "none")
+            .put("scope", "read:analytics-data")
+            .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                "redirect_uris", JSON.createArrayNode().add(redirectUri))
+            .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                "grant_types",
+                JSON.createArrayNode().add("authorization_code").add("refresh_token"))
+            .set("response_types", JSON.createArrayNode().add("code"))
+            .toString();
+    HttpResponse<String> response = postJson(registrationEndpoint(), body);
     if (response.statusCode() != 201) {
       throw new AssertionError(
           "Registration failed: " + response.statusCode() + " " + response.body());

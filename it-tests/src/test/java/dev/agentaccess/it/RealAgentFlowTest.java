@@ -78,6 +78,10 @@ class RealAgentFlowTest {
       assertThat(issued.path("resource").asText()).isEqualTo(AgentAccessEnvironment.mcpResource());
       assertThat(issued.path("user").asText()).isEqualTo(token.path("sub").asText());
       assertThat(issued.path("scopes").toString()).contains("read:analytics-data");
+
+      // The person sees the approved agent in the account console (README: "Applications").
+      person.open(AgentAccessEnvironment.issuer() + "/account/applications");
+      person.awaitText("Agent Access test agent");
     }
   }
 

@@ -71,6 +71,11 @@ class ResourceIndicatorTest {
                   "https://mcp.example.test/mcp"));
       assertThat(widened.statusCode()).isEqualTo(400);
       assertThat(OAuthHttp.json(widened).path("error").asText()).isEqualTo("invalid_target");
+      JsonNode failed =
+          AgentAccessEnvironment.auditLog()
+              .await("token.failed", r -> clientId.equals(r.path("agent").asText()));
+      assertThat(failed.path("error").asText()).isEqualTo("invalid_target");
+      assertThat(failed.path("resource").asText()).isEqualTo("https://mcp.example.test/mcp");
 
       // Consent is remembered: the next authorization goes straight back with a code.
       OAuthHttp.Pkce second = OAuthHttp.Pkce.create();

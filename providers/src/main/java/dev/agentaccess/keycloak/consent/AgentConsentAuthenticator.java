@@ -53,6 +53,14 @@ final class AgentConsentAuthenticator implements Authenticator {
       context.success();
       return;
     }
+    if (TokenUtil.hasPrompt(
+        context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.PROMPT_PARAM),
+        OIDCLoginProtocol.PROMPT_VALUE_NONE)) {
+      // prompt=none: the agent asked us not to show anything, and consent needs a person.
+      context.forceChallenge(
+          errorToAgent(context, LoginProtocol.Error.PASSIVE_INTERACTION_REQUIRED));
+      return;
+    }
     context.challenge(consentPage(context));
   }
 
@@ -122,6 +130,22 @@ final class AgentConsentAuthenticator implements Authenticator {
     // forceChallenge, not failure(): a denial is a decision, not a failed login, and must not
     // count towards brute-force lockout.
     context.forceChallenge(response);
+  }
+
+  /**
+   * The error redirect back to the agent (with state and iss), as Keycloak's consent page sends it.
+   */
+  private static Response errorToAgent(
+      AuthenticationFlowContext context, LoginProtocol.Error error) {
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    LoginProtocol protocol =
+        context.getSession().getProvider(LoginProtocol.class, authSession.getProtocol());
+    protocol
+        .setRealm(context.getRealm())
+        .setHttpHeaders(context.getHttpRequest().getHttpHeaders())
+        .setUriInfo(context.getUriInfo())
+        .setEventBuilder(context.getEvent());
+    return protocol.sendError(authSession, error, null);
   }
 
   private static boolean allRequestedScopesGranted(AuthenticationFlowContext context) {

@@ -109,6 +109,9 @@ public final class ConsentScreen {
   }
 
   static String hostOf(String redirectUri) {
+    if (redirectUri == null) {
+      return null;
+    }
     try {
       String host = URI.create(redirectUri).getHost();
       return host == null ? redirectUri : host;

@@ -20,6 +20,9 @@ public final class RedirectUriRules {
    */
   static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
 
+  /** Keycloak stores each redirect URI in a 255-character column. */
+  static final int MAX_LENGTH = 255;
+
   private RedirectUriRules() {}
 
   /**
@@ -42,6 +45,9 @@ public final class RedirectUriRules {
   static Optional<String> problemWith(String redirectUri) {
     if (redirectUri == null || redirectUri.isBlank()) {
       return Optional.of("An empty redirect URI is not allowed");
+    }
+    if (redirectUri.length() > MAX_LENGTH) {
+      return Optional.of("Redirect URIs may be at most " + MAX_LENGTH + " characters long");
     }
     if (redirectUri.contains("*")) {
       return Optional.of("Wildcards are not allowed in redirect URIs: " + redirectUri);

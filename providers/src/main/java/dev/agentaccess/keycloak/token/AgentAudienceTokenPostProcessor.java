@@ -6,8 +6,12 @@ import dev.agentaccess.keycloak.common.RequestAttributes;
 import java.util.Optional;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.token.TokenInterceptorException;
 import org.keycloak.protocol.oidc.token.TokenPostProcessor;
 import org.keycloak.protocol.oidc.token.TokenPostProcessorContext;
@@ -42,15 +46,17 @@ final class AgentAudienceTokenPostProcessor implements TokenPostProcessor {
     String approved = approvedResource(context);
     if (requested != null && approved != null && !requested.equals(approved)) {
       throw invalidTarget(
+          context,
+          requested,
           "The resource must be the one named at the authorization request (" + approved + ")");
     }
     String resource = requested != null ? requested : approved;
     Optional<String> syntaxProblem = ResourceIndicators.syntaxProblem(resource);
     if (syntaxProblem.isPresent()) {
-      throw invalidTarget(syntaxProblem.get());
+      throw invalidTarget(context, resource, syntaxProblem.get());
     }
     if (McpServers.byResource(session, session.getContext().getRealm(), resource).isEmpty()) {
-      throw invalidTarget("Unknown resource: no MCP server " + resource);
+      throw invalidTarget(context, resource, "Unknown resource: no MCP server " + resource);
     }
 
     context.accessToken().audience(resource);
@@ -72,7 +78,23 @@ final class AgentAudienceTokenPostProcessor implements TokenPostProcessor {
     return null;
   }
 
-  private static TokenInterceptorException invalidTarget(String description) {
+  /**
+   * The {@code invalid_target} answer. Keycloak sends no event when a post-processor refuses, so we
+   * send the token error event ourselves: the refusal must reach the audit trail.
+   */
+  private TokenInterceptorException invalidTarget(
+      TokenPostProcessorContext context, String resource, String description) {
+    UserSessionModel userSession = context.clientSessionCtx().getClientSession().getUserSession();
+    new EventBuilder(session.getContext().getRealm(), session, session.getContext().getConnection())
+        .event(
+            context.requestRefreshToken() != null
+                ? EventType.REFRESH_TOKEN_ERROR
+                : EventType.CODE_TO_TOKEN_ERROR)
+        .client(context.clientSessionCtx().getClientSession().getClient())
+        .user(userSession == null ? null : userSession.getUser())
+        .detail(OAuth2Constants.RESOURCE, resource)
+        .detail(Details.REASON, description)
+        .error(OAuthErrorException.INVALID_TARGET);
     return new TokenInterceptorException(OAuthErrorException.INVALID_TARGET, description);
   }
 }

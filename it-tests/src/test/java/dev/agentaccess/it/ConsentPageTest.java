@@ -1,0 +1,74 @@
+package dev.agentaccess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/** The consent page shows agent-supplied text as text, never as markup or as our own wording. */
+@ExtendWith(AgentAccessEnvironment.class)
+class ConsentPageTest {
+
+  @Test
+  void anAgentNameWithMarkupOrMessageKeysIsShownLiterally() throws Exception {
+    String hostileName =
+        "<img src=x onerror=alert(1)> ${agentConsentRegistration.admin} <script>alert(2)</script>";
+    try (LoopbackCallback callback = new LoopbackCallback();
+        Browser person = new Browser()) {
+      String clientId = OAuthHttp.registerAgent(hostileName, callback.redirectUri());
+      person.open(
+          OAuthHttp.authorizationUrl(
+              clientId,
+              callback.redirectUri(),
+              "read:analytics-data",
+              AgentAccessEnvironment.mcpResource(),
+              OAuthHttp.Pkce.create()));
+      person.logIn("alice", "alice");
+
+      assertThat(person.text(By.id("agent-consent-agent"))).contains(hostileName);
+      assertThat(person.text(By.id("agent-consent-title"))).doesNotContain("administrator");
+      assertThat(person.text(By.id("agent-consent-registration")))
+          .isEqualTo("Registered itself (not verified by your administrator)");
+      assertThat(person.elements(By.cssSelector("#agent-consent img"))).isZero();
+      person.click(By.id("agent-consent-deny"));
+      assertThat(callback.await()).containsEntry("error", "access_denied");
+    }
+  }
+
+  @Test
+  void aRequestForNoMcpScopeSaysSoInsteadOfAnEmptyList() throws Exception {
+    try (LoopbackCallback callback = new LoopbackCallback();
+        Browser person = new Browser()) {
+      String clientId = OAuthHttp.registerAgent(callback.redirectUri());
+      person.open(
+          OAuthHttp.authorizationUrl(
+              clientId,
+              callback.redirectUri(),
+              "openid",
+              AgentAccessEnvironment.mcpResource(),
+              OAuthHttp.Pkce.create()));
+      person.logIn("alice", "alice");
+
+      assertThat(person.text(By.id("agent-consent-no-scopes")))
+          .isEqualTo("Nothing beyond knowing who you are (your user id)");
+      person.click(By.id("agent-consent-approve"));
+      Map<String, String> redirect = callback.await();
+      assertThat(redirect).containsKey("code");
+
+      // Logged in, but another agent was never approved: prompt=none cannot ask the person.
+      String otherAgent = OAuthHttp.registerAgent(callback.redirectUri());
+      person.open(
+          OAuthHttp.authorizationUrl(
+                  otherAgent,
+                  callback.redirectUri(),
+                  "read:analytics-data",
+                  AgentAccessEnvironment.mcpResource(),
+                  OAuthHttp.Pkce.create())
+              + "&prompt=none");
+      Map<String, String> silent = callback.await();
+      assertThat(silent).containsEntry("error", "interaction_required").doesNotContainKey("code");
+    }
+  }
+}
