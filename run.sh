@@ -36,14 +36,14 @@ stale() { # stale <artifact> <source paths...>
 if stale "$PROVIDER_JAR" pom.xml providers/pom.xml providers/src themes \
   || stale "$DEMO_JAR" pom.xml demo-mcp-server/pom.xml demo-mcp-server/src; then
   say "building the providers jar and the demo MCP server (mvn package)..."
-  mvn -B -q -DskipTests -pl providers,demo-mcp-server -am package
+  mvn -B -q -Dstyle.color=never -DskipTests -pl providers,demo-mcp-server -am package
 fi
 
 # 2. The stock Keycloak distribution, taken from Maven Central once and cached.
 if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
   say "unpacking Keycloak $KEYCLOAK_VERSION from Maven Central into $RUN_DIR (first run only)..."
   mkdir -p "$RUN_DIR"
-  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+  mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
     -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
     -DoutputDirectory="$RUN_DIR"
 fi
@@ -66,13 +66,14 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# Logs are appended to, never truncated: the Keycloak log holds the audit trail.
 say "starting Keycloak (log: $RUN_DIR/keycloak.log)..."
 KC_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-  "$KEYCLOAK_HOME/bin/kc.sh" start-dev --import-realm </dev/null >"$RUN_DIR/keycloak.log" 2>&1 &
+  "$KEYCLOAK_HOME/bin/kc.sh" start-dev --import-realm </dev/null >>"$RUN_DIR/keycloak.log" 2>&1 &
 pids+=($!)
 
 say "starting the demo MCP server (log: $RUN_DIR/mcp-server.log)..."
-java -jar "$DEMO_JAR" </dev/null >"$RUN_DIR/mcp-server.log" 2>&1 &
+java -jar "$DEMO_JAR" </dev/null >>"$RUN_DIR/mcp-server.log" 2>&1 &
 pids+=($!)
 
 say "waiting for Keycloak to serve the saasalytics realm..."
@@ -92,7 +93,7 @@ cat <<INFO
 
   Agent Access for Keycloak is running.
 
-  Admin console     $KEYCLOAK_URL/admin/   (bootstrap admin: $ADMIN_USER / $ADMIN_PASSWORD, first run only)
+  Admin console     $KEYCLOAK_URL/admin/   (bootstrap admin $ADMIN_USER / $ADMIN_PASSWORD, created on the first run)
   Demo realm        saasalytics  (for demos only: never use its user or settings in production)
   Demo user         alice / alice
   MCP server        $MCP_URL
@@ -103,7 +104,8 @@ cat <<INFO
     npx @modelcontextprotocol/inspector   (Transport: Streamable HTTP, URL: $MCP_URL)
   The client registers itself, your browser opens Keycloak: log in as alice and approve.
 
-  Logs: $RUN_DIR/keycloak.log, $RUN_DIR/mcp-server.log. Press Ctrl-C to stop both.
+  Logs: $RUN_DIR/keycloak.log (audit lines: grep dev.agentaccess.audit), $RUN_DIR/mcp-server.log.
+  Press Ctrl-C (or send SIGTERM) to stop both.
 
 INFO
 

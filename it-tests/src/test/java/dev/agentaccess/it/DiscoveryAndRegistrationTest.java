@@ -34,6 +34,8 @@ class DiscoveryAndRegistrationTest {
         .isEqualTo(AgentAccessEnvironment.issuer() + "/clients-registrations/openid-connect");
     assertThat(metadata.path("authorization_response_iss_parameter_supported").asBoolean())
         .isTrue();
+    assertThat(metadata.path("token_endpoint_auth_methods_supported").toString())
+        .contains("\"none\"");
   }
 
   @ParameterizedTest

@@ -56,9 +56,10 @@ final class AgentConsentAuthenticator implements Authenticator {
     if (TokenUtil.hasPrompt(
         context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.PROMPT_PARAM),
         OIDCLoginProtocol.PROMPT_VALUE_NONE)) {
-      // prompt=none: the agent asked us not to show anything, and consent needs a person.
-      context.forceChallenge(
-          errorToAgent(context, LoginProtocol.Error.PASSIVE_INTERACTION_REQUIRED));
+      // prompt=none: no page may be shown. Keycloak answers any page of a passive flow with
+      // login_required, so we step aside instead: agents always require consent, and Keycloak's
+      // own consent gate after the flow finds none stored and answers interaction_required.
+      context.success();
       return;
     }
     context.challenge(consentPage(context));
