@@ -4,7 +4,7 @@
 <#import "buttons.ftl" as buttons>
 <@layout.registrationLayout bodyClass="oauth agent-consent"; section>
   <#if section = "header">
-    <#-- Agent-supplied text is never passed to msg(): Keycloak would resolve ${'$'}{...} in it as a message key. -->
+    <#-- Agent-supplied text is never passed to msg(): Keycloak would resolve message keys in it. -->
     <span id="agent-consent-title">${msg("agentConsentTitle")}</span>
   <#elseif section = "form">
     <div id="agent-consent" class="agent-consent">
@@ -43,6 +43,9 @@
           <li class="agent-consent-scope" data-scope="${scope.name}">
             <span class="agent-consent-scope-text">${advancedMsg(scope.text)}</span>
             <span class="agent-consent-risk agent-consent-risk-${scope.risk}">${msg("agentConsentRisk." + scope.risk)}</span>
+            <#if scope.alreadyGranted>
+              <span class="agent-consent-granted">${msg("agentConsentAlreadyGranted")}</span>
+            </#if>
             <code class="agent-consent-scope-name">${scope.name}</code>
           </li>
         </#list>

@@ -71,4 +71,40 @@ class ConsentPageTest {
       assertThat(silent).containsEntry("error", "interaction_required").doesNotContainKey("code");
     }
   }
+
+  @Test
+  void steppingUpAsksOnlyBecauseOfTheNewScopeAndMarksTheOldOne() throws Exception {
+    try (LoopbackCallback callback = new LoopbackCallback();
+        Browser person = new Browser()) {
+      String clientId = OAuthHttp.registerAgent(callback.redirectUri());
+      String resource = AgentAccessEnvironment.mcpResource();
+      person.open(
+          OAuthHttp.authorizationUrl(
+              clientId,
+              callback.redirectUri(),
+              "read:analytics-data",
+              resource,
+              OAuthHttp.Pkce.create()));
+      person.logIn("alice", "alice");
+      person.click(By.id("agent-consent-approve"));
+      assertThat(callback.await()).containsKey("code");
+
+      person.open(
+          OAuthHttp.authorizationUrl(
+              clientId,
+              callback.redirectUri(),
+              "read:analytics-data write:customer-events",
+              resource,
+              OAuthHttp.Pkce.create()));
+
+      assertThat(person.text(By.cssSelector("[data-scope='read:analytics-data']")))
+          .contains("already allowed");
+      assertThat(person.text(By.cssSelector("[data-scope='write:customer-events']")))
+          .contains("Record new customer events")
+          .contains("Medium risk")
+          .doesNotContain("already allowed");
+      person.click(By.id("agent-consent-approve"));
+      assertThat(callback.await()).containsKey("code");
+    }
+  }
 }

@@ -190,6 +190,9 @@ final class AgentConsentAuthenticator implements Authenticator {
     ClientModel mcpServer =
         McpServers.byResource(context.getSession(), context.getRealm(), resource).orElse(null);
     String redirectHost = ConsentScreen.hostOf(authSession.getRedirectUri());
+    UserConsentModel granted =
+        UserConsentManager.getConsentByClient(
+            context.getSession(), context.getRealm(), context.getUser(), agent.getId());
 
     ConsentScreen screen =
         new ConsentScreen(
@@ -205,7 +208,8 @@ final class AgentConsentAuthenticator implements Authenticator {
                         new ConsentScreen.Scope(
                             scope.getName(),
                             scope.getConsentScreenText(),
-                            Objects.requireNonNullElse(scope.getAttribute(RISK_ATTRIBUTE), "low")))
+                            Objects.requireNonNullElse(scope.getAttribute(RISK_ATTRIBUTE), "low"),
+                            granted != null && granted.isClientScopeGranted(scope)))
                 .toList());
     return context.form().setAttribute("agentConsent", screen).createForm(TEMPLATE);
   }

@@ -78,21 +78,30 @@ public final class ConsentScreen {
     return scopes;
   }
 
-  /** One requested scope: its name, what it allows in plain words, and its risk. */
+  /**
+   * One requested scope: its name, what it allows in plain words, its risk, and if already granted.
+   */
   public static final class Scope {
     private final String name;
     private final String text;
     private final String risk;
+    private final boolean alreadyGranted;
 
     /**
      * @param name the scope as the agent asked for it, e.g. {@code read:analytics-data}
      * @param text what it allows, in plain words (the client scope's consent screen text)
      * @param risk {@code low}, {@code medium} or {@code high}
+     * @param alreadyGranted true when the person approved it for this agent before
      */
-    public Scope(String name, String text, String risk) {
+    public Scope(String name, String text, String risk, boolean alreadyGranted) {
       this.name = name;
       this.text = text;
       this.risk = risk;
+      this.alreadyGranted = alreadyGranted;
+    }
+
+    public boolean isAlreadyGranted() {
+      return alreadyGranted;
     }
 
     public String getName() {
