@@ -113,14 +113,7 @@ final class AgentConsentAuthenticator implements Authenticator {
 
   private static void deny(AuthenticationFlowContext context) {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
-    LoginProtocol protocol =
-        context.getSession().getProvider(LoginProtocol.class, authSession.getProtocol());
-    protocol
-        .setRealm(context.getRealm())
-        .setHttpHeaders(context.getHttpRequest().getHttpHeaders())
-        .setUriInfo(context.getUriInfo())
-        .setEventBuilder(context.getEvent());
-    Response response = protocol.sendError(authSession, LoginProtocol.Error.CONSENT_DENIED, null);
+    Response response = errorToAgent(context, LoginProtocol.Error.CONSENT_DENIED);
     context
         .getEvent()
         .user(context.getUser())
