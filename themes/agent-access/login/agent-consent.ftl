@@ -12,8 +12,9 @@
 
       <dl class="agent-consent-facts">
         <dt>${msg("agentConsentAgent")}</dt>
-        <dd id="agent-consent-agent"><strong>${agentConsent.agentName}</strong>
-          <span class="agent-consent-muted">(${agentConsent.agentClientId})</span></dd>
+        <#-- bdi: whatever direction the agent's name claims, it cannot reorder the text around it. -->
+        <dd id="agent-consent-agent"><strong><bdi>${agentConsent.agentName}</bdi></strong>
+          <span class="agent-consent-muted">(<bdi>${agentConsent.agentClientId}</bdi>)</span></dd>
 
         <dt>${msg("agentConsentRegistration")}</dt>
         <dd id="agent-consent-registration">${msg("agentConsentRegistration." + (agentConsent.registrationType!"dcr"))}</dd>

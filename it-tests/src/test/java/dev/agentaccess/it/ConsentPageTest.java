@@ -69,6 +69,19 @@ class ConsentPageTest {
               + "&prompt=none");
       Map<String, String> silent = callback.await();
       assertThat(silent).containsEntry("error", "interaction_required").doesNotContainKey("code");
+
+      // Not even for a scope nobody is asked about: no code without an Approve.
+      person.open(
+          OAuthHttp.authorizationUrl(
+                  otherAgent,
+                  callback.redirectUri(),
+                  "openid",
+                  AgentAccessEnvironment.mcpResource(),
+                  OAuthHttp.Pkce.create())
+              + "&prompt=none");
+      assertThat(callback.await())
+          .containsEntry("error", "interaction_required")
+          .doesNotContainKey("code");
     }
   }
 

@@ -66,7 +66,10 @@ class DiscoveryAndRegistrationTest {
     // Whatever it asked for, an agent may ask for exactly the MCP servers' scopes later.
     assertThat(client.path("scope").asText().split(" "))
         .containsExactlyInAnyOrder(
-            "read:analytics-data", "write:customer-events", "export:customer-data");
+            "read:analytics-data",
+            "write:customer-events",
+            "export:customer-data",
+            "read:invoices");
   }
 
   @ParameterizedTest

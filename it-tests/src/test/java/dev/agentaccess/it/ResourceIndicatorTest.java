@@ -39,6 +39,28 @@ class ResourceIndicatorTest {
   }
 
   @Test
+  void aScopeOfAnotherMcpServerCannotBeAskedForUnderThisResource() throws Exception {
+    try (LoopbackCallback callback = new LoopbackCallback()) {
+      String clientId = OAuthHttp.registerAgent(callback.redirectUri());
+      String url =
+          OAuthHttp.authorizationUrl(
+              clientId,
+              callback.redirectUri(),
+              "read:analytics-data read:invoices",
+              AgentAccessEnvironment.mcpResource(),
+              OAuthHttp.Pkce.create());
+
+      HttpResponse<String> response = OAuthHttp.get(url);
+
+      Map<String, String> redirect =
+          OAuthHttp.queryOf(response.headers().firstValue("Location").orElseThrow());
+      assertThat(redirect.get("error")).isEqualTo("invalid_scope");
+      assertThat(redirect.get("error_description")).contains("read:invoices");
+      assertThat(redirect).doesNotContainKey("code");
+    }
+  }
+
+  @Test
   void theTokenIsBoundToTheApprovedResourceAtTokenAndRefreshRequests() throws Exception {
     try (LoopbackCallback callback = new LoopbackCallback();
         Browser person = new Browser()) {
@@ -106,6 +128,39 @@ class ResourceIndicatorTest {
       assertThat(tokens.path("scope").asText()).isEqualTo("read:analytics-data");
 
       String refreshToken = tokens.path("refresh_token").asText();
+      HttpResponse<String> refreshed =
+          OAuthHttp.postForm(
+              OAuthHttp.tokenEndpoint(),
+              Map.of(
+                  "grant_type", "refresh_token",
+                  "client_id", clientId,
+                  "refresh_token", refreshToken));
+      assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+      JsonNode refreshedTokens = OAuthHttp.json(refreshed);
+      assertThat(Jwt.claims(refreshedTokens.path("access_token").asText()).path("aud").asText())
+          .isEqualTo(resource);
+
+      // Refresh tokens rotate: the one already used cannot be replayed (OAuth 2.1 §4.3.1), and
+      // Keycloak's reuse detection then ends that grant.
+      HttpResponse<String> replayed =
+          OAuthHttp.postForm(
+              OAuthHttp.tokenEndpoint(),
+              Map.of(
+                  "grant_type", "refresh_token",
+                  "client_id", clientId,
+                  "refresh_token", refreshToken));
+      assertThat(replayed.statusCode()).isEqualTo(400);
+      assertThat(OAuthHttp.json(replayed).path("error").asText()).isEqualTo("invalid_grant");
+
+      // A new grant's refresh token stays bound to the same MCP server.
+      OAuthHttp.Pkce third = OAuthHttp.Pkce.create();
+      person.open(
+          OAuthHttp.authorizationUrl(
+              clientId, callback.redirectUri(), "read:analytics-data", resource, third));
+      HttpResponse<String> thirdTokens =
+          OAuthHttp.exchangeCode(
+              clientId, callback.await().get("code"), callback.redirectUri(), third, resource);
+      assertThat(thirdTokens.statusCode()).as(thirdTokens.body()).isEqualTo(200);
       HttpResponse<String> otherResource =
           OAuthHttp.postForm(
               OAuthHttp.tokenEndpoint(),
@@ -115,25 +170,11 @@ class ResourceIndicatorTest {
                   "client_id",
                   clientId,
                   "refresh_token",
-                  refreshToken,
+                  OAuthHttp.json(thirdTokens).path("refresh_token").asText(),
                   "resource",
                   "https://mcp.example.test/mcp"));
       assertThat(otherResource.statusCode()).isEqualTo(400);
       assertThat(OAuthHttp.json(otherResource).path("error").asText()).isEqualTo("invalid_target");
-
-      HttpResponse<String> refreshed =
-          OAuthHttp.postForm(
-              OAuthHttp.tokenEndpoint(),
-              Map.of(
-                  "grant_type", "refresh_token",
-                  "client_id", clientId,
-                  "refresh_token", refreshToken));
-      assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
-      assertThat(
-              Jwt.claims(OAuthHttp.json(refreshed).path("access_token").asText())
-                  .path("aud")
-                  .asText())
-          .isEqualTo(resource);
     }
   }
 }

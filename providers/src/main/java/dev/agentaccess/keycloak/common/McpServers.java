@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -47,10 +48,27 @@ public final class McpServers {
     return client != null && Boolean.parseBoolean(client.getAttribute(MCP_SERVER_ATTRIBUTE));
   }
 
+  /**
+   * Names of the scopes an agent may be granted at this MCP server: its optional client scopes,
+   * except the realm's own default and optional scopes ({@code profile}, {@code offline_access},
+   * ...). Keycloak gives those to every client created in the admin console; they describe the
+   * person's account, not the MCP server, and must not reach agents by accident.
+   */
+  public static Set<String> scopeNamesOf(RealmModel realm, ClientModel mcpServer) {
+    Set<String> realmScopes =
+        Stream.concat(
+                realm.getDefaultClientScopesStream(true), realm.getDefaultClientScopesStream(false))
+            .map(ClientScopeModel::getName)
+            .collect(Collectors.toSet());
+    return mcpServer.getClientScopes(false).keySet().stream()
+        .filter(name -> !realmScopes.contains(name))
+        .collect(Collectors.toSet());
+  }
+
   /** Names of every scope that belongs to some MCP server of the realm. */
   public static Set<String> allScopeNames(KeycloakSession session, RealmModel realm) {
     return all(session, realm)
-        .flatMap(server -> server.getClientScopes(false).keySet().stream())
+        .flatMap(server -> scopeNamesOf(realm, server).stream())
         .collect(Collectors.toSet());
   }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticationFlowException;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -56,11 +58,13 @@ final class AgentConsentAuthenticator implements Authenticator {
     if (TokenUtil.hasPrompt(
         context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.PROMPT_PARAM),
         OIDCLoginProtocol.PROMPT_VALUE_NONE)) {
-      // prompt=none: no page may be shown. Keycloak answers any page of a passive flow with
-      // login_required, so we step aside instead: agents always require consent, and Keycloak's
-      // own consent gate after the flow finds none stored and answers interaction_required.
-      context.success();
-      return;
+      // prompt=none: no page may be shown, and there is no approval to go on. Keycloak turns any
+      // page of a passive flow into login_required (wrong: the person is logged in) and its own
+      // consent gate lets requests with no consent-screen scope (scope=openid) through, so we end
+      // the request ourselves with interaction_required, the OIDC answer for "a person must act".
+      throw new AuthenticationFlowException(
+          AuthenticationFlowError.GENERIC_AUTHENTICATION_ERROR,
+          errorToAgent(context, LoginProtocol.Error.PASSIVE_INTERACTION_REQUIRED));
     }
     context.challenge(consentPage(context));
   }

@@ -20,15 +20,25 @@ import org.keycloak.representations.idm.ClientRepresentation;
  * <p>Anything an agent supplies is untrusted: it could point Keycloak at internal hosts (Keycloak
  * fetches {@code jwks_uri}, {@code sector_identifier_uri}, {@code request_uris}, logout URIs), ask
  * for grants that skip the person ({@code device_code}, CIBA, token exchange), or dress itself up
- * with our own {@code agent-access.*} attributes. So metadata that makes Keycloak fetch a URL is
- * refused with {@code invalid_client_metadata}; other attributes are kept only if they are on a
- * short list of harmless ones; everything that decides what the agent can do is set here, not taken
- * from the request. Pure logic on Keycloak's representation class, unit-tested.
+ * with our own {@code agent-access.*} attributes, or spoof its name with bidirectional-text
+ * controls. So metadata that makes Keycloak fetch a URL is refused with {@code
+ * invalid_client_metadata}; other attributes are kept only if they are on a short list of harmless
+ * ones; everything that decides what the agent can do is set here, not taken from the request. Pure
+ * logic on Keycloak's representation class, unit-tested.
  */
 final class AgentClientShape {
 
   /** Keycloak's database column for client names and redirect URIs holds 255 characters. */
   static final int MAX_LENGTH = 255;
+
+  /**
+   * Characters that change how the text around them is displayed (bidirectional overrides and
+   * isolates, zero-width marks) or are not text at all (controls). In a name shown to a person they
+   * only serve to make it read as something else ("moc.tfosorcim" shown as "microsoft.com").
+   */
+  private static final java.util.regex.Pattern DECEPTIVE_CHARACTERS =
+      java.util.regex.Pattern.compile(
+          "[\\p{Cc}\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\u061C\\uFEFF]");
 
   /** Client authenticators an agent may use: public with PKCE, or a client secret. */
   static final Set<String> ALLOWED_AUTHENTICATORS = Set.of("none", "client-secret");
@@ -51,7 +61,6 @@ final class AgentClientShape {
   static final Set<String> KEPT_ATTRIBUTES =
       Set.of(
           "post.logout.redirect.uris",
-          "logoUri",
           "policyUri",
           "tosUri",
           "use.refresh.tokens",
@@ -74,6 +83,9 @@ final class AgentClientShape {
     refuseBadRedirectUris(client);
     refuseFetchedUrls(client.getAttributes());
     refuseClientAuthentication(client.getClientAuthenticatorType());
+    if (client.getName() != null) {
+      client.setName(DECEPTIVE_CHARACTERS.matcher(client.getName()).replaceAll("").strip());
+    }
     if (client.getName() != null && client.getName().length() > MAX_LENGTH) {
       throw new AgentMetadataException(
           AgentMetadataException.INVALID_CLIENT_METADATA,

@@ -23,6 +23,9 @@ public final class RedirectUriRules {
   /** Keycloak stores each redirect URI in a 255-character column. */
   static final int MAX_LENGTH = 255;
 
+  /** More redirect URIs than any real client needs only fill the database. */
+  static final int MAX_COUNT = 20;
+
   private RedirectUriRules() {}
 
   /**
@@ -32,6 +35,9 @@ public final class RedirectUriRules {
   public static Optional<String> firstProblem(Collection<String> redirectUris) {
     if (redirectUris == null || redirectUris.isEmpty()) {
       return Optional.of("redirect_uris is required: an agent must name where to receive the code");
+    }
+    if (redirectUris.size() > MAX_COUNT) {
+      return Optional.of("At most " + MAX_COUNT + " redirect URIs may be registered");
     }
     for (String redirectUri : redirectUris) {
       Optional<String> problem = problemWith(redirectUri);

@@ -3,8 +3,11 @@ package dev.agentaccess.keycloak.token;
 import dev.agentaccess.keycloak.common.AgentClients;
 import dev.agentaccess.keycloak.common.McpServers;
 import java.util.Optional;
+import java.util.Set;
 import org.keycloak.OAuthErrorException;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyEvent;
@@ -42,9 +45,36 @@ final class AgentResourceExecutor
     if (problem.isPresent()) {
       throw new ClientPolicyException(OAuthErrorException.INVALID_TARGET, problem.get());
     }
-    if (McpServers.byResource(session, session.getContext().getRealm(), resource).isEmpty()) {
+    RealmModel realm = session.getContext().getRealm();
+    Optional<ClientModel> mcpServer = McpServers.byResource(session, realm, resource);
+    if (mcpServer.isEmpty()) {
       throw new ClientPolicyException(
           OAuthErrorException.INVALID_TARGET, "Unknown resource: no MCP server " + resource);
+    }
+    refuseScopesOfOtherServers(
+        authorization.getClient(),
+        McpServers.scopeNamesOf(realm, mcpServer.get()),
+        authorization.getAuthorizationEndpointRequest().getScope(),
+        resource);
+  }
+
+  /**
+   * A token is for one MCP server, so it may only carry that server's scopes: asking for another
+   * server's scope under this resource ends in {@code invalid_scope} (RFC 6749 §4.1.2.1).
+   */
+  private static void refuseScopesOfOtherServers(
+      ClientModel agent, Set<String> serverScopes, String scopeParam, String resource)
+      throws ClientPolicyException {
+    if (scopeParam == null) {
+      return;
+    }
+    Set<String> agentMcpScopes = agent.getClientScopes(false).keySet();
+    for (String scope : scopeParam.trim().split("\\s+")) {
+      if (agentMcpScopes.contains(scope) && !serverScopes.contains(scope)) {
+        throw new ClientPolicyException(
+            OAuthErrorException.INVALID_SCOPE,
+            "Scope " + scope + " does not belong to the MCP server " + resource);
+      }
     }
   }
 

@@ -152,4 +152,41 @@ class AgentClientShapeTest {
             AgentMetadataException.class,
             e -> assertThat(e.error()).isEqualTo("invalid_redirect_uri"));
   }
+
+  @Test
+  void stripsCharactersThatMakeANameReadAsSomethingElse() throws Exception {
+    ClientRepresentation client = sdkStyleAgent();
+    client.setName("Official Agent \u202Emoc.tfosorcim\u202C\u200B\u0007");
+
+    AgentClientShape.apply(client, MCP_SCOPES);
+
+    assertThat(client.getName()).isEqualTo("Official Agent moc.tfosorcim");
+  }
+
+  @Test
+  void dropsAgentChosenLogosThatBrowsersWouldFetch() throws Exception {
+    ClientRepresentation client = sdkStyleAgent();
+    client.getAttributes().put("logoUri", "http://127.0.0.1:9999/pixel.png");
+    client.getAttributes().put("policyUri", "https://agent.example/privacy");
+
+    AgentClientShape.apply(client, MCP_SCOPES);
+
+    assertThat(client.getAttributes())
+        .doesNotContainKey("logoUri")
+        .containsEntry("policyUri", "https://agent.example/privacy");
+  }
+
+  @Test
+  void refusesMoreRedirectUrisThanAnyClientNeeds() {
+    ClientRepresentation client = sdkStyleAgent();
+    client.setRedirectUris(
+        java.util.stream.IntStream.range(0, 21)
+            .mapToObj(i -> "http://127.0.0.1:" + (4000 + i) + "/cb")
+            .toList());
+
+    assertThatThrownBy(() -> AgentClientShape.apply(client, MCP_SCOPES))
+        .isInstanceOfSatisfying(
+            AgentMetadataException.class,
+            e -> assertThat(e.error()).isEqualTo("invalid_redirect_uri"));
+  }
 }
