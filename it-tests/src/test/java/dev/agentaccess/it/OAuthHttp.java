@@ -149,6 +149,19 @@ final class OAuthHttp {
             "resource", resource));
   }
 
+  /** A refresh token request; {@code resource} may be null to leave it out. */
+  static HttpResponse<String> refresh(String clientId, String refreshToken, String resource)
+      throws IOException, InterruptedException {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "refresh_token");
+    form.put("client_id", clientId);
+    form.put("refresh_token", refreshToken);
+    if (resource != null) {
+      form.put("resource", resource);
+    }
+    return postForm(tokenEndpoint(), form);
+  }
+
   /** The query parameters of a URL, decoded. */
   static Map<String, String> queryOf(String url) {
     String query = URI.create(url).getRawQuery();

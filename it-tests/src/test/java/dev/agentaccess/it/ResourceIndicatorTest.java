@@ -76,21 +76,8 @@ class ResourceIndicatorTest {
       person.click(By.id("agent-consent-approve"));
       String firstCode = callback.await().get("code");
       HttpResponse<String> widened =
-          OAuthHttp.postForm(
-              OAuthHttp.tokenEndpoint(),
-              Map.of(
-                  "grant_type",
-                  "authorization_code",
-                  "client_id",
-                  clientId,
-                  "code",
-                  firstCode,
-                  "redirect_uri",
-                  callback.redirectUri(),
-                  "code_verifier",
-                  first.verifier(),
-                  "resource",
-                  "https://mcp.example.test/mcp"));
+          OAuthHttp.exchangeCode(
+              clientId, firstCode, callback.redirectUri(), first, "https://mcp.example.test/mcp");
       assertThat(widened.statusCode()).isEqualTo(400);
       assertThat(OAuthHttp.json(widened).path("error").asText()).isEqualTo("invalid_target");
       JsonNode failed =
@@ -106,21 +93,7 @@ class ResourceIndicatorTest {
               clientId, callback.redirectUri(), "read:analytics-data", resource, second));
       String secondCode = callback.await().get("code");
       HttpResponse<String> issued =
-          OAuthHttp.postForm(
-              OAuthHttp.tokenEndpoint(),
-              Map.of(
-                  "grant_type",
-                  "authorization_code",
-                  "client_id",
-                  clientId,
-                  "code",
-                  secondCode,
-                  "redirect_uri",
-                  callback.redirectUri(),
-                  "code_verifier",
-                  second.verifier(),
-                  "resource",
-                  resource));
+          OAuthHttp.exchangeCode(clientId, secondCode, callback.redirectUri(), second, resource);
       assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
       JsonNode tokens = OAuthHttp.json(issued);
       assertThat(Jwt.claims(tokens.path("access_token").asText()).path("aud").asText())
@@ -128,13 +101,7 @@ class ResourceIndicatorTest {
       assertThat(tokens.path("scope").asText()).isEqualTo("read:analytics-data");
 
       String refreshToken = tokens.path("refresh_token").asText();
-      HttpResponse<String> refreshed =
-          OAuthHttp.postForm(
-              OAuthHttp.tokenEndpoint(),
-              Map.of(
-                  "grant_type", "refresh_token",
-                  "client_id", clientId,
-                  "refresh_token", refreshToken));
+      HttpResponse<String> refreshed = OAuthHttp.refresh(clientId, refreshToken, null);
       assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
       JsonNode refreshedTokens = OAuthHttp.json(refreshed);
       assertThat(Jwt.claims(refreshedTokens.path("access_token").asText()).path("aud").asText())
@@ -142,13 +109,7 @@ class ResourceIndicatorTest {
 
       // Refresh tokens rotate: the one already used cannot be replayed (OAuth 2.1 §4.3.1), and
       // Keycloak's reuse detection then ends that grant.
-      HttpResponse<String> replayed =
-          OAuthHttp.postForm(
-              OAuthHttp.tokenEndpoint(),
-              Map.of(
-                  "grant_type", "refresh_token",
-                  "client_id", clientId,
-                  "refresh_token", refreshToken));
+      HttpResponse<String> replayed = OAuthHttp.refresh(clientId, refreshToken, null);
       assertThat(replayed.statusCode()).isEqualTo(400);
       assertThat(OAuthHttp.json(replayed).path("error").asText()).isEqualTo("invalid_grant");
 
@@ -162,17 +123,10 @@ class ResourceIndicatorTest {
               clientId, callback.await().get("code"), callback.redirectUri(), third, resource);
       assertThat(thirdTokens.statusCode()).as(thirdTokens.body()).isEqualTo(200);
       HttpResponse<String> otherResource =
-          OAuthHttp.postForm(
-              OAuthHttp.tokenEndpoint(),
-              Map.of(
-                  "grant_type",
-                  "refresh_token",
-                  "client_id",
-                  clientId,
-                  "refresh_token",
-                  OAuthHttp.json(thirdTokens).path("refresh_token").asText(),
-                  "resource",
-                  "https://mcp.example.test/mcp"));
+          OAuthHttp.refresh(
+              clientId,
+              OAuthHttp.json(thirdTokens).path("refresh_token").asText(),
+              "https://mcp.example.test/mcp");
       assertThat(otherResource.statusCode()).isEqualTo(400);
       assertThat(OAuthHttp.json(otherResource).path("error").asText()).isEqualTo("invalid_target");
     }
