@@ -1,6 +1,8 @@
 package dev.agentaccess.keycloak.consent;
 
+import dev.agentaccess.keycloak.common.AgentAccessVersion;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -8,9 +10,11 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** Registers {@link AgentConsentAuthenticator} as authenticator {@value #PROVIDER_ID}. */
-public final class AgentConsentAuthenticatorFactory implements AuthenticatorFactory {
+public final class AgentConsentAuthenticatorFactory
+    implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
   public static final String PROVIDER_ID = "agent-consent";
 
@@ -70,4 +74,9 @@ public final class AgentConsentAuthenticatorFactory implements AuthenticatorFact
 
   @Override
   public void close() {}
+
+  @Override
+  public Map<String, String> getOperationalInfo() {
+    return AgentAccessVersion.operationalInfo();
+  }
 }

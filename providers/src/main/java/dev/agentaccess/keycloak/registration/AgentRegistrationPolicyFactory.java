@@ -1,16 +1,20 @@
 package dev.agentaccess.keycloak.registration;
 
+import dev.agentaccess.keycloak.common.AgentAccessVersion;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.clientregistration.policy.AbstractClientRegistrationPolicyFactory;
 import org.keycloak.services.clientregistration.policy.ClientRegistrationPolicy;
 
 /**
  * Registers {@link AgentRegistrationPolicy} as client registration policy {@value #PROVIDER_ID}.
  */
-public final class AgentRegistrationPolicyFactory extends AbstractClientRegistrationPolicyFactory {
+public final class AgentRegistrationPolicyFactory extends AbstractClientRegistrationPolicyFactory
+    implements ServerInfoAwareProviderFactory {
 
   public static final String PROVIDER_ID = "agent-registration";
 
@@ -34,5 +38,10 @@ public final class AgentRegistrationPolicyFactory extends AbstractClientRegistra
   @Override
   public String getId() {
     return PROVIDER_ID;
+  }
+
+  @Override
+  public Map<String, String> getOperationalInfo() {
+    return AgentAccessVersion.operationalInfo();
   }
 }
