@@ -59,14 +59,17 @@ final class KeycloakProcess implements AutoCloseable {
         realm.replace(demoMcpResource, testMcpResource),
         StandardCharsets.UTF_8);
 
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                keycloakHome.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--import-realm",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort));
+    command.addAll(TestDatabase.fromSystemProperty().freshKeycloakOptions());
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    keycloakHome.resolve("bin/kc.sh").toString(),
-                    "start-dev",
-                    "--import-realm",
-                    "--http-port=" + httpPort,
-                    "--http-management-port=" + managementPort))
+        new ProcessBuilder(command)
             .directory(keycloakHome.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
