@@ -38,7 +38,8 @@ public final class AgentAccessEnvironment implements BeforeAllCallback {
       if (running != null) {
         return;
       }
-      Path logDir = java.nio.file.Files.createDirectories(Path.of(System.getProperty("log.dir", "target")));
+      Path logDir =
+          java.nio.file.Files.createDirectories(Path.of(System.getProperty("log.dir", "target")));
       KeycloakProcess keycloak =
           KeycloakProcess.start(
               Path.of(System.getProperty("keycloak.home")),

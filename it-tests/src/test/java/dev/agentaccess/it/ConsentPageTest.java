@@ -120,4 +120,35 @@ class ConsentPageTest {
       assertThat(callback.await()).containsKey("code");
     }
   }
+
+  @Test
+  void anAgentMayComeBackOnAnyLoopbackPort() throws Exception {
+    try (LoopbackCallback callback = new LoopbackCallback();
+        Browser person = new Browser()) {
+      // Registered on one port, as a native app does on its first start (RFC 8252 §7.3) ...
+      String clientId = OAuthHttp.registerAgent("Port-hopping agent", "http://127.0.0.1:4000/cb");
+      // ... and back on whatever port was free this time.
+      OAuthHttp.Pkce pkce = OAuthHttp.Pkce.create();
+      person.open(
+          OAuthHttp.authorizationUrl(
+              clientId,
+              callback.redirectUri(),
+              "read:analytics-data",
+              AgentAccessEnvironment.mcpResource(),
+              pkce));
+      person.logIn("alice", "alice");
+      person.click(By.id("agent-consent-approve"));
+
+      String code = callback.await().get("code");
+      assertThat(
+              OAuthHttp.exchangeCode(
+                      clientId,
+                      code,
+                      callback.redirectUri(),
+                      pkce,
+                      AgentAccessEnvironment.mcpResource())
+                  .statusCode())
+          .isEqualTo(200);
+    }
+  }
 }

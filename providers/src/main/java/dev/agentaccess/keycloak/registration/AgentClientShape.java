@@ -97,6 +97,8 @@ final class AgentClientShape {
           "client_uri is longer than " + MAX_LENGTH + " characters");
     }
 
+    client.setRedirectUris(RedirectUriRules.withAnyLoopbackPort(client.getRedirectUris()));
+
     Map<String, String> attributes = new HashMap<>();
     if (client.getAttributes() != null) {
       client

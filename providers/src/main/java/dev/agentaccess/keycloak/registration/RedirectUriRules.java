@@ -89,4 +89,29 @@ public final class RedirectUriRules {
         "Redirect URI must use https, or http on a loopback address (127.0.0.1, [::1], localhost): "
             + redirectUri);
   }
+
+  /**
+   * The redirect URIs to store: each loopback one also without its port. RFC 8252 §7.3 says a
+   * native app's loopback redirect may use any port, because the app picks a free one each time it
+   * starts; Keycloak accepts any port for a loopback redirect URI registered without one. Only
+   * called on URIs {@link #firstProblem} accepted.
+   */
+  public static java.util.List<String> withAnyLoopbackPort(Collection<String> redirectUris) {
+    java.util.LinkedHashSet<String> stored = new java.util.LinkedHashSet<>(redirectUris);
+    for (String redirectUri : redirectUris) {
+      URI uri = URI.create(redirectUri);
+      if ("http".equalsIgnoreCase(uri.getScheme())
+          && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))
+          && uri.getPort() != -1) {
+        try {
+          stored.add(
+              new URI(uri.getScheme(), null, uri.getHost(), -1, uri.getPath(), uri.getQuery(), null)
+                  .toString());
+        } catch (URISyntaxException e) {
+          throw new IllegalArgumentException("Not a valid URI: " + redirectUri, e);
+        }
+      }
+    }
+    return java.util.List.copyOf(stored);
+  }
 }

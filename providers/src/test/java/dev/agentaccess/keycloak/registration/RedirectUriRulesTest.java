@@ -56,4 +56,25 @@ class RedirectUriRulesTest {
     assertThat(RedirectUriRules.firstProblem(List.of())).isPresent();
     assertThat(RedirectUriRules.firstProblem(null)).isPresent();
   }
+
+  @Test
+  void loopbackRedirectUrisAlsoGetAnyPort() {
+    assertThat(
+            RedirectUriRules.withAnyLoopbackPort(
+                List.of(
+                    "http://127.0.0.1:4000/callback",
+                    "http://localhost:6274/oauth/callback?x=1",
+                    "http://[::1]:8000/cb",
+                    "https://claude.ai/api/mcp/auth_callback",
+                    "http://127.0.0.1/already-portless")))
+        .containsExactly(
+            "http://127.0.0.1:4000/callback",
+            "http://localhost:6274/oauth/callback?x=1",
+            "http://[::1]:8000/cb",
+            "https://claude.ai/api/mcp/auth_callback",
+            "http://127.0.0.1/already-portless",
+            "http://127.0.0.1/callback",
+            "http://localhost/oauth/callback?x=1",
+            "http://[::1]/cb");
+  }
 }
