@@ -19,8 +19,9 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
  * Client policy executor {@value AgentResourceExecutorFactory#PROVIDER_ID}: at the authorization
  * endpoint an agent must name, in the RFC 8707 {@code resource} parameter, an MCP server the realm
  * knows. Otherwise Keycloak redirects back to the agent with {@code error=invalid_target} before
- * the person is even asked to log in. Keycloak stores the accepted {@code resource} with the
- * authorization code; {@link AgentAudienceTokenPostProcessor} binds the token to it.
+ * the person is even asked to log in; a requested scope of another MCP server ends in {@code
+ * invalid_scope}. Keycloak stores the accepted {@code resource} with the authorization code; {@link
+ * AgentAudienceTokenPostProcessor} binds the token to it.
  */
 final class AgentResourceExecutor
     implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
