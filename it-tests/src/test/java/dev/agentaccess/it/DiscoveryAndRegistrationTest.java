@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -99,5 +100,33 @@ class DiscoveryAndRegistrationTest {
         .await(
             "agent.registration_refused",
             r -> "invalid_redirect_uri".equals(r.path("error").asText()));
+  }
+
+  @Test
+  void aBrowserBasedAgentMayRegisterFromItsOwnLoopbackOrHttpsOrigin() throws Exception {
+    String body =
+        """
+        {"client_name": "MCP Inspector", "redirect_uris": ["http://localhost:6274/oauth/callback"],
+         "token_endpoint_auth_method": "none"}
+        """;
+    HttpResponse<String> inspector = postWithOrigin(body, "http://localhost:6274");
+    assertThat(inspector.statusCode()).as(inspector.body()).isEqualTo(201);
+    assertThat(inspector.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("http://localhost:6274");
+
+    HttpResponse<String> plainHttpSite = postWithOrigin(body, "http://evil.example");
+    assertThat(plainHttpSite.statusCode()).isEqualTo(403);
+  }
+
+  private static HttpResponse<String> postWithOrigin(String json, String origin) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(OAuthHttp.registrationEndpoint()))
+                .header("Content-Type", "application/json")
+                .header("Origin", origin)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -2,6 +2,8 @@ package dev.agentaccess.keycloak.registration;
 
 import dev.agentaccess.keycloak.common.McpServers;
 import jakarta.ws.rs.core.Response;
+import java.util.Collection;
+import java.util.List;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.ErrorResponseException;
@@ -55,6 +57,18 @@ final class AgentRegistrationPolicy implements ClientRegistrationPolicy {
 
   @Override
   public void beforeDelete(ClientRegistrationProvider provider, ClientModel clientModel) {}
+
+  /**
+   * Lets browser-based agents (MCP Inspector, web apps) register: Keycloak answers a registration
+   * request carrying an {@code Origin} no policy allows with {@code 403 Invalid origin}. We allow
+   * the caller's own origin when it is https or loopback. This protects nothing less than before:
+   * anonymous registration is open to any HTTP client anyway, and it carries no credentials.
+   */
+  @Override
+  public Collection<String> getAllowedOrigins() {
+    String origin = session.getContext().getRequestHeaders().getHeaderString("Origin");
+    return RedirectUriRules.isAcceptableOrigin(origin) ? List.of(origin) : List.of();
+  }
 
   private void shapeAsAgent(ClientRegistrationContext context) {
     try {

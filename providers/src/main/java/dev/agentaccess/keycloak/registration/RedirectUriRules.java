@@ -91,6 +91,19 @@ public final class RedirectUriRules {
   }
 
   /**
+   * Whether a browser-based agent at this web origin (e.g. MCP Inspector at {@code
+   * http://localhost:6274}) may call the registration endpoint: the same rule as for redirect URIs,
+   * https or loopback http, and nothing but scheme, host and port.
+   */
+  public static boolean isAcceptableOrigin(String origin) {
+    if (origin == null || problemWith(origin).isPresent()) {
+      return false;
+    }
+    URI uri = URI.create(origin);
+    return (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null;
+  }
+
+  /**
    * The redirect URIs to store: each loopback one also without its port. RFC 8252 §7.3 says a
    * native app's loopback redirect may use any port, because the app picks a free one each time it
    * starts; Keycloak accepts any port for a loopback redirect URI registered without one. Only

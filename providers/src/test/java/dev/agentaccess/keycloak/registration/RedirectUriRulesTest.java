@@ -77,4 +77,14 @@ class RedirectUriRulesTest {
             "http://localhost/oauth/callback?x=1",
             "http://[::1]/cb");
   }
+
+  @Test
+  void webOriginsFollowTheSameRule() {
+    assertThat(RedirectUriRules.isAcceptableOrigin("http://localhost:6274")).isTrue();
+    assertThat(RedirectUriRules.isAcceptableOrigin("https://inspector.example")).isTrue();
+    assertThat(RedirectUriRules.isAcceptableOrigin("http://evil.example")).isFalse();
+    assertThat(RedirectUriRules.isAcceptableOrigin("https://app.example/path")).isFalse();
+    assertThat(RedirectUriRules.isAcceptableOrigin("null")).isFalse();
+    assertThat(RedirectUriRules.isAcceptableOrigin(null)).isFalse();
+  }
 }
