@@ -1,5 +1,6 @@
 package dev.agentaccess.keycloak.consent;
 
+import dev.agentaccess.keycloak.registration.RedirectUriRules;
 import java.net.URI;
 import java.util.List;
 
@@ -63,7 +64,7 @@ public final class ConsentScreen {
 
   /** True when the code goes to this computer: a local app, not a website the person can see. */
   public boolean isLocalhostOnly() {
-    return isLoopbackHost(redirectHost);
+    return RedirectUriRules.isLoopbackHost(redirectHost);
   }
 
   public String getMcpServerName() {
@@ -127,12 +128,5 @@ public final class ConsentScreen {
     } catch (IllegalArgumentException e) {
       return redirectUri;
     }
-  }
-
-  static boolean isLoopbackHost(String host) {
-    return "localhost".equalsIgnoreCase(host)
-        || "127.0.0.1".equals(host)
-        || "[::1]".equals(host)
-        || "::1".equals(host);
   }
 }

@@ -28,6 +28,11 @@ public final class RedirectUriRules {
 
   private RedirectUriRules() {}
 
+  /** Whether a URI's host (as {@link URI#getHost()} gives it) is this computer. */
+  public static boolean isLoopbackHost(String host) {
+    return host != null && LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT));
+  }
+
   /**
    * The first problem with the given redirect URIs, described for a human, or empty when they are
    * all acceptable.
@@ -82,7 +87,7 @@ public final class RedirectUriRules {
     if ("https".equals(scheme)) {
       return Optional.empty();
     }
-    if ("http".equals(scheme) && LOOPBACK_HOSTS.contains(host)) {
+    if ("http".equals(scheme) && isLoopbackHost(host)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -114,7 +119,7 @@ public final class RedirectUriRules {
     for (String redirectUri : redirectUris) {
       URI uri = URI.create(redirectUri);
       if ("http".equalsIgnoreCase(uri.getScheme())
-          && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))
+          && isLoopbackHost(uri.getHost())
           && uri.getPort() != -1) {
         try {
           stored.add(

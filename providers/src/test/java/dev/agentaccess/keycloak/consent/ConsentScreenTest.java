@@ -12,13 +12,4 @@ class ConsentScreenTest {
     assertThat(ConsentScreen.hostOf("https://claude.ai/api/mcp/auth_callback"))
         .isEqualTo("claude.ai");
   }
-
-  @Test
-  void recognisesLoopbackHosts() {
-    assertThat(ConsentScreen.isLoopbackHost("localhost")).isTrue();
-    assertThat(ConsentScreen.isLoopbackHost("127.0.0.1")).isTrue();
-    assertThat(ConsentScreen.isLoopbackHost("[::1]")).isTrue();
-    assertThat(ConsentScreen.isLoopbackHost("claude.ai")).isFalse();
-    assertThat(ConsentScreen.isLoopbackHost("localhost.evil.example")).isFalse();
-  }
 }

@@ -87,4 +87,13 @@ class RedirectUriRulesTest {
     assertThat(RedirectUriRules.isAcceptableOrigin("null")).isFalse();
     assertThat(RedirectUriRules.isAcceptableOrigin(null)).isFalse();
   }
+
+  @Test
+  void recognisesLoopbackHosts() {
+    assertThat(RedirectUriRules.isLoopbackHost("localhost")).isTrue();
+    assertThat(RedirectUriRules.isLoopbackHost("127.0.0.1")).isTrue();
+    assertThat(RedirectUriRules.isLoopbackHost("[::1]")).isTrue();
+    assertThat(RedirectUriRules.isLoopbackHost("claude.ai")).isFalse();
+    assertThat(RedirectUriRules.isLoopbackHost("localhost.evil.example")).isFalse();
+  }
 }
